@@ -145,8 +145,12 @@ def shop(seed: int = 0, customers: int = 60, products: int = 25, orders: int = 2
 
 
 @dataset
-def shop_wide(seed: int = 0, orders: int = 120, edge: bool = False) -> list[Table]:
-    """The shop as one denormalised table `order_lines`, as a spreadsheet export would give it."""
+def shop_wide(seed: int = 0, orders: int = 120, edge: bool = False, defects: int = 0) -> list[Table]:
+    """The shop as one denormalised table `order_lines`, as a spreadsheet export would give it.
+
+    `defects=k` plants k update anomalies: a customer's city or e-mail changed on one of their
+    rows only. With `edge=True` one planted defect is a NULL city beside a real one.
+    """
     tables = {t.name: t for t in shop(seed=seed, orders=orders, edge=edge)}
     cust = {r[0]: r for r in tables["customers"].rows}
     prod = {r[0]: r for r in tables["products"].rows}
@@ -157,6 +161,23 @@ def shop_wide(seed: int = 0, orders: int = 120, edge: bool = False) -> list[Tabl
         c = cust[o[1]]
         p = prod[pid]
         rows.append((oid, o[2], c[0], c[1], c[2], c[3], line, pid, p[1], p[2], price, qty))
+    if defects or edge:
+        rng = random.Random(seed + 99)
+        by_customer: dict[int, list[int]] = {}
+        for i, r in enumerate(rows):
+            by_customer.setdefault(r[2], []).append(i)
+        multi = sorted(c for c, idx in by_customer.items() if len(idx) > 1)
+        victims = rng.sample(multi, min(len(multi), defects + (1 if edge else 0)))
+        for n, cust in enumerate(victims):
+            i = rng.choice(by_customer[cust])
+            r = list(rows[i])
+            if edge and n == 0:
+                r[5] = None
+            elif n % 2:
+                r[4] = r[4].replace("@", ".old@")
+            else:
+                r[5] = next(c for c in _CITIES if c != r[5])
+            rows[i] = tuple(r)
     cols = [("order_id", "INTEGER"), ("order_date", "DATE"), ("customer_id", "INTEGER"), ("customer_name", "TEXT"),
             ("customer_email", "TEXT"), ("customer_city", "TEXT"), ("line_no", "INTEGER"), ("product_id", "INTEGER"),
             ("product_name", "TEXT"), ("category", "TEXT"), ("unit_price", "REAL"), ("quantity", "INTEGER")]
