@@ -49,8 +49,29 @@ class Result:
 
         return pd.DataFrame(self.rows, columns=self.columns)
 
+    MAX_SHOWN = 30
+
+    def _cells(self) -> list[list[str]]:
+        return [["NULL" if v is None else str(v) for v in r] for r in self.rows[: self.MAX_SHOWN]]
+
+    def __repr__(self) -> str:
+        cells = [list(map(str, self.columns))] + self._cells()
+        widths = [max(len(r[i]) for r in cells) for i in range(len(self.columns))] if self.columns else []
+        lines = [" | ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+        if self.columns:
+            lines.insert(1, "-+-".join("-" * w for w in widths))
+        more = len(self.rows) - self.MAX_SHOWN
+        footer = f"({len(self.rows)} rows, {more} not shown)" if more > 0 else f"({len(self.rows)} rows)"
+        return "\n".join(lines + [footer])
+
     def _repr_html_(self) -> str:
-        return self.df().to_html(index=False, max_rows=30)
+        from html import escape
+
+        head = "".join(f"<th>{escape(str(c))}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r) + "</tr>" for r in self._cells())
+        more = len(self.rows) - self.MAX_SHOWN
+        note = f"<p>{len(self.rows)} rows, {more} not shown</p>" if more > 0 else f"<p>{len(self.rows)} rows</p>"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}"
 
 
 def scratch_root() -> Path:
@@ -176,11 +197,12 @@ class SQLiteSandbox(Sandbox):
         return con
 
     def execute(self, script: str) -> None:
-        self.con.executescript(script) if script.strip().upper() not in (
-            "BEGIN",
-            "COMMIT",
-            "ROLLBACK",
-        ) else self.con.execute(script)
+        # executescript() commits an open transaction first; inside one, run statement by statement
+        if not self.con.in_transaction:
+            self.con.executescript(script)
+            return
+        for statement in split_sqlite_script(script):
+            self.con.execute(statement)
 
     def sql(self, query: str, params: Iterable | None = None, timeout: float = 30.0) -> Result:
         deadline = time.monotonic() + timeout
@@ -213,7 +235,23 @@ class SQLiteSandbox(Sandbox):
 
     def columns(self, table: str) -> list[tuple[str, str, bool]]:
         rows = self.con.execute(f"PRAGMA table_info({quote_ident(table)})").fetchall()
-        return [(r[1], r[2], bool(r[3]) or bool(r[5])) for r in rows]
+        # only an INTEGER PRIMARY KEY (the rowid) is implicitly NOT NULL in SQLite
+        rowid = [r[1] for r in rows if r[5]] if sum(1 for r in rows if r[5]) == 1 else []
+        return [(r[1], r[2], bool(r[3]) or (r[1] in rowid and r[2].upper() == "INTEGER")) for r in rows]
+
+
+def split_sqlite_script(script: str) -> list[str]:
+    """The complete statements of a script, split the way SQLite itself would."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip().strip(";").strip():
+                statements.append(current)
+            current = ""
+    if current.strip():
+        statements.append(current)
+    return statements
 
 
 # ------------------------------------------------------------------------------------ DuckDB
@@ -246,6 +284,16 @@ class DuckDBSandbox(Sandbox):
         finally:
             timer.cancel()
         return Result(cols, [tuple(r) for r in rows])
+
+    def load_table(self, table: Any) -> None:
+        if any(ref == table.name for _, ref, _ in table.foreign_keys):
+            # DuckDB checks a self-reference against the rows already stored, not the batch:
+            # parents come first in the data, so insert row by row (such tables are small)
+            self.execute(table.ddl(self.engine))
+            ph = ", ".join("?" * len(table.column_names))
+            self.con.executemany(f"INSERT INTO {table.name} VALUES ({ph})", table.rows)
+            return
+        super().load_table(table)
 
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple]) -> None:
         if not rows:

@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy autoflush noise inside nbgrader
+    warnings.filterwarnings("ignore", message=".*not in session.*")
     args = build_parser().parse_args(argv)
     return args.func(args)
 

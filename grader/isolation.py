@@ -1,22 +1,28 @@
-"""Run the answer runner where it cannot see the course's secrets.
+"""Run the answer runner where it can neither read the course's secrets nor change anything.
 
-On Linux the runner gets its own user and mount namespaces: every course directory that holds
-solutions, hidden tests, other students' work or the gradebook is covered by an empty tmpfs,
-and a second, unprivileged user namespace locks those mounts so the runner cannot undo them.
-When the grader runs as root the runner also drops to the unprivileged user `nobody`.
-Where namespaces are unavailable the runner still runs (status `isolation: none` is reported).
+On Linux the runner gets its own user, mount, PID and network namespaces:
+- every mount is remounted read-only, except the runner's own work directory;
+- every path holding solutions, hidden tests, answer cases, other students' work, the gradebook
+  or the judge's own databases is covered by an empty tmpfs;
+- a fresh /proc shows only the runner's processes, and there is no network;
+- a second, unprivileged user namespace locks those mounts, so the runner cannot undo them.
+Where namespaces are unavailable the runner still runs, and the level reached is reported as
+`none` (see `namespaces_available`).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
-NOBODY = 65534
+_REMOUNT_ALL_READ_ONLY = (
+    'for m in $(awk \'{print $5}\' /proc/self/mountinfo | sort -u); do '
+    'case "$m" in /proc*|/sys*|/dev*) continue;; esac; '
+    'mount -o remount,bind,ro "$m" 2>/dev/null || true; done'
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -24,33 +30,31 @@ def namespaces_available() -> bool:
     if not shutil.which("unshare"):
         return False
     probe = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "true"],
+        ["unshare", "--user", "--map-root-user", "--mount", "--pid", "--fork", "--net", "true"],
         capture_output=True,
         timeout=20,
     )
     return probe.returncode == 0
 
 
-def drop_to_nobody() -> bool:
-    return os.geteuid() == 0 and shutil.which("setpriv") is not None
-
-
-def wrap(command: list[str], hide: list[Path]) -> tuple[list[str], str]:
-    """The command line that runs `command` isolated, and a word for the level reached."""
-    prefix: list[str] = []
-    level = "none"
-    if drop_to_nobody():
-        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
-        level = "user"
-    if namespaces_available():
-        mounts = []
-        for p in hide:
-            if p.is_dir():
-                mounts.append(f"mount -t tmpfs -o size=64k,mode=0555 dblab-hidden {shlex.quote(str(p))}")
-            elif p.exists():
-                mounts.append(f"mount --bind /dev/null {shlex.quote(str(p))}")
-        inner = " ".join(shlex.quote(c) for c in command)
-        script = "set -e; " + "; ".join(mounts + [f"exec unshare --user --mount -- {inner}"])
-        command = ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private", "sh", "-c", script]
-        level = "namespace" if level == "none" else "namespace+user"
-    return prefix + command, level
+def wrap(command: list[str], hide: list[Path], writable: list[Path]) -> tuple[list[str], str]:
+    """The command line that runs `command` isolated, and the level reached ('namespace' or 'none')."""
+    if not namespaces_available():
+        return command, "none"
+    steps = [_REMOUNT_ALL_READ_ONLY]
+    for p in writable:
+        q = shlex.quote(str(p))
+        steps.append(f"mount --bind {q} {q}")
+        steps.append(f"mount -o remount,bind,rw {q}")
+    for p in hide:
+        q = shlex.quote(str(p))
+        # a failed mount on a path the runner can reach stops it (set -e): fail closed
+        if p.is_dir():
+            steps.append(f"if [ -e {q} ]; then mount -t tmpfs -o size=64k,mode=0555 dblab-hidden {q}; fi")
+        elif p.exists():
+            steps.append(f"if [ -e {q} ]; then mount --bind /dev/null {q}; fi")
+    inner = " ".join(shlex.quote(c) for c in command)
+    script = "set -e; " + "; ".join(steps + [f"exec unshare --user --mount -- {inner}"])
+    wrapped = ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private",
+               "--pid", "--fork", "--mount-proc", "--net", "sh", "-c", script]
+    return wrapped, "namespace"

@@ -91,7 +91,7 @@ class Worker:
         resp_r, resp_w = os.pipe()
         cmd = [sys.executable, "-m", "grader.worker", str(req_r), str(resp_w),
                str(self.limits.memory_mb), str(self.limits.output_mb)]
-        cmd, self.isolation = isolation.wrap(cmd, self.hide)
+        cmd, self.isolation = isolation.wrap(cmd, self.hide, [self.workdir])
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.workdir),
@@ -174,7 +174,11 @@ class AnswerSession:
         (self.workdir / "sandboxes").mkdir()
         for d in (self.workdir, self.workdir / "sandboxes"):
             os.chmod(d, 0o777)
-        self.worker = Worker(self.workdir, hide, limits)
+        from dblab.sandbox import scratch_root
+
+        # the judge's own databases (references, other problems) stay out of the runner's sight;
+        # databases handed to an answer function are moved into the runner's directory first
+        self.worker = Worker(self.workdir, hide + [scratch_root()], limits)
         self.good: list[str] = []
         self.outcomes: dict[int, CellOutcome] = {}
         self.deadline = time.monotonic() + limits.notebook_timeout
@@ -246,8 +250,9 @@ class AnswerSession:
         self.tmp.cleanup()
 
 
-class AnswerTimeout(Exception):
-    """An answer function overran its time limit."""
+class AnswerTimeout(BaseException):
+    """An answer function overran its time limit (a BaseException, so that a test's own
+    `except Exception` cannot turn a timeout into an ordinary failure)."""
 
 
 class AnswerRaised(Exception):

@@ -1,0 +1,11 @@
+"""`python -m dblab data`: build the shipped datasets and their checksums."""
+
+import sys
+
+from .data import build_files
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["data"]:
+        sys.exit("usage: python -m dblab data")
+    for file, digest in build_files().items():
+        print(f"{digest}  datasets/{file}")

@@ -1,0 +1,22 @@
+"""Is exercises/ exactly what solutions/ generates, with no solution or hidden test in it?"""
+
+import json
+
+from conftest import ROOT
+from grader import release
+from grader.problems import CANARY, HIDDEN_BEGIN, SOLUTION_BEGIN
+
+
+def test_no_drift_between_solutions_and_exercises():
+    assert release.check() == []
+
+
+def test_exercises_hold_no_solution_and_no_hidden_test():
+    for nb in (ROOT / "exercises").rglob("*.ipynb"):
+        text = nb.read_text()
+        assert SOLUTION_BEGIN not in text and HIDDEN_BEGIN not in text and CANARY not in text, nb
+
+
+def test_every_problem_has_hints():
+    hints = json.loads((ROOT / "dblab" / "hints.json").read_text())
+    assert hints and all(hints.values())
