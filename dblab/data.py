@@ -80,18 +80,38 @@ def dataset(fn: Callable[..., list[Table]]) -> Callable[..., list[Table]]:
     return fn
 
 
+def _discover() -> None:
+    """Import every `dblab/data_*.py`: each module's datasets register themselves."""
+    import importlib
+    import pkgutil
+
+    package = Path(__file__).parent
+    for info in pkgutil.iter_modules([str(package)]):
+        if info.name.startswith("data_"):
+            importlib.import_module(f"dblab.{info.name}")
+
+
+def generator(name: str) -> Callable[..., list[Table]]:
+    if name not in _REGISTRY:
+        _discover()
+    if name not in _REGISTRY:
+        raise KeyError(f"unknown dataset {name!r}; known: {names()}")
+    return _REGISTRY[name]
+
+
 def names() -> list[str]:
+    _discover()
     return sorted(_REGISTRY)
 
 
 def build(name: str, seed: int = 0, **params: Any) -> list[Table]:
     """The tables of dataset `name` for `seed` (no database involved)."""
-    return _REGISTRY[name](seed=seed, **params)
+    return generator(name)(seed=seed, **params)
 
 
 def load(db: Any, name_or_fn: str | Callable[..., list[Table]], seed: int = 0, **params: Any) -> list[Table]:
     """Create and fill the dataset's tables in sandbox `db`."""
-    fn = _REGISTRY[name_or_fn] if isinstance(name_or_fn, str) else name_or_fn
+    fn = generator(name_or_fn) if isinstance(name_or_fn, str) else name_or_fn
     tables = fn(seed=seed, **params)
     for t in tables:
         db.load_table(t)

@@ -33,11 +33,27 @@ def is_bcnf(relation: set[str], fds: list[FD]) -> bool:
     return True
 
 
+def project(attributes: set[str], fds: list[FD]) -> list[FD]:
+    """The dependencies that hold on `attributes`: X -> (X+ restricted to attributes) for every X.
+
+    Dependencies through attributes outside the relation (A -> B -> C seen on {A, C}) survive.
+    """
+    attrs = sorted(attributes)
+    out: list[FD] = []
+    for size in range(1, len(attrs) + 1):
+        for combo in combinations(attrs, size):
+            implied = _plus(combo, fds) & set(attrs)
+            if implied - set(combo):
+                out.append((set(combo), implied - set(combo)))
+    return out
+
+
 def is_lossless(attributes: set[str], parts: list[set[str]], fds: list[FD]) -> bool:
     """The chase test: does the natural join of the projections give back the relation?"""
     cols = sorted(attributes)
     if not parts or set().union(*parts) != set(attributes):
         return False
+    fds = project(attributes, fds)
     # a row per part: 'a' (distinguished) where the part has the column, else a unique symbol
     table = [[("a", c) if c in p else ("b", i, c) for c in cols] for i, p in enumerate(parts)]
     changed = True

@@ -22,7 +22,7 @@ def cmd_release(args: argparse.Namespace) -> int:
             print(f"drift: {p}")
         print("release check: " + ("FAILED" if problems else "exercises/ matches solutions/"))
         return 1 if problems else 0
-    modules = release.release()
+    modules = release.release(only=args.module or None)
     print(f"released {', '.join(modules)} into exercises/")
     return 0
 
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("release", help="generate exercises/ from solutions/", description=cmd_release.__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--check", action="store_true", help="fail when exercises/ differs from a fresh release")
+    p.add_argument("--module", action="append", help="only regenerate this module (repeatable)")
     p.set_defaults(func=cmd_release)
     p = sub.add_parser("selfcheck", help="prove every grader on reference, blank, wrong and alt answers",
                        description=cmd_selfcheck.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -225,9 +225,11 @@ class AnswerSession:
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
         from dblab.check import CheckFailed
 
+        share = self.workdir / "sandboxes"
+        handle = lambda value: _sandbox_handle(value, share)  # noqa: E731
         try:
-            enc_args = encode(list(args), _sandbox_handle)
-            enc_kwargs = encode(kwargs, _sandbox_handle)
+            enc_args = encode(list(args), handle)
+            enc_kwargs = encode(kwargs, handle)
         except CodecError as exc:
             raise RuntimeError(f"test passes an argument the runner cannot receive: {exc}") from exc
         try:
@@ -263,24 +265,35 @@ class AnswerRaised(Exception):
         self.ename, self.evalue = ename, evalue
 
 
-def _sandbox_handle(value: Any) -> dict | None:
-    """Handles for sandboxes (or their connections) passed to an answer function."""
+def _sandbox_handle(value: Any, share: Path) -> dict | None:
+    """Handles for sandboxes (or their connections) passed to an answer function.
+
+    The database is closed on the judge side (one writer at a time: DuckDB locks its file) and a
+    file-backed one is moved into the runner's shared directory, the only place it can write.
+    """
     from dblab.sandbox import Sandbox, open_sandboxes
 
     for db in open_sandboxes():
         as_ = "sandbox" if value is db else "con" if (db._con is not None and value is db._con) else None
-        if as_ is None:
-            continue
-        db.close()  # one writer at a time: DuckDB locks its file
-        for suffix in ("", "-wal", "-journal", ".wal"):
-            p = Path(db.location + suffix)
-            if p.exists():
-                with contextlib.suppress(PermissionError):
-                    os.chmod(p, 0o666)
-        return {**db.handle(), "as": as_}
-    if isinstance(value, Sandbox):
-        return {**value.handle(), "as": "sandbox"}
-    return None
+        if as_ is not None:
+            break
+    else:
+        if not isinstance(value, Sandbox):
+            return None
+        db, as_ = value, "sandbox"
+    db.close()
+    if db.engine in ("sqlite", "duckdb"):
+        here = Path(db.location)
+        if here.parent != share:
+            for suffix in ("", "-wal", "-journal", "-shm", ".wal"):
+                p = Path(db.location + suffix)
+                if p.exists():
+                    p.rename(share / (here.name + suffix))
+            db.location = str(share / here.name)
+        for p in share.glob(here.name + "*"):
+            with contextlib.suppress(PermissionError):
+                os.chmod(p, 0o666)
+    return {**db.handle(), "as": as_}
 
 
 class RemoteFunction:

@@ -45,9 +45,9 @@ def hints_text(root: Path, modules: list[str]) -> str:
     return json.dumps(hints, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def release(root: Path = course.ROOT) -> list[str]:
-    """Regenerate exercises/ and dblab/hints.json in place; returns the modules released."""
-    modules = course.modules(root)
+def release(root: Path = course.ROOT, only: list[str] | None = None) -> list[str]:
+    """Regenerate exercises/ (all modules, or `only` these) and dblab/hints.json in place."""
+    modules = [m for m in course.modules(root) if not only or m in only]
     with tempfile.TemporaryDirectory() as tmp:
         scratch = _scratch_course(root, Path(tmp))
         generate(scratch, Path(tmp) / "exercises", modules)
@@ -55,7 +55,7 @@ def release(root: Path = course.ROOT) -> list[str]:
             target = root / "exercises" / module
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(Path(tmp) / "exercises" / module, target)
-    HINTS.write_text(hints_text(root, modules))
+    HINTS.write_text(hints_text(root, course.modules(root)))
     return modules
 
 

@@ -21,3 +21,9 @@ def test_chase_needs_several_rounds():
 def test_bcnf_sees_dependencies_implied_through_missing_attributes():
     assert not is_bcnf({"A", "C", "D"}, F)  # A -> C holds through B, A is no key of ACD
     assert is_bcnf({"A", "B"}, F)
+
+
+def test_lossless_through_an_attribute_outside_the_relation():
+    # on {A, C, D}, A -> C holds through B: splitting into AC and AD is lossless
+    assert is_lossless({"A", "C", "D"}, [{"A", "C"}, {"A", "D"}], F)
+    assert not is_lossless({"A", "C", "D"}, [{"A", "C"}, {"C", "D"}], F)

@@ -1,0 +1,25 @@
+-- UNIQUE (copy_id, returned_on) looks like "one open loan", but NULLs are distinct in a UNIQUE
+-- constraint: two open loans get in, and two loans returned on the same day are refused.
+CREATE TABLE members (
+    member_id INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    email     TEXT NOT NULL UNIQUE
+);
+CREATE TABLE books (
+    isbn           TEXT PRIMARY KEY NOT NULL,
+    title          TEXT NOT NULL,
+    published_year INTEGER CHECK (published_year BETWEEN 1450 AND 2100)
+);
+CREATE TABLE copies (
+    copy_id INTEGER PRIMARY KEY,
+    isbn    TEXT NOT NULL REFERENCES books (isbn)
+);
+CREATE TABLE loans (
+    loan_id     INTEGER PRIMARY KEY,
+    copy_id     INTEGER NOT NULL REFERENCES copies (copy_id),
+    member_id   INTEGER NOT NULL REFERENCES members (member_id),
+    loaned_on   TEXT NOT NULL,
+    due_on      TEXT NOT NULL CHECK (due_on > loaned_on),
+    returned_on TEXT,
+    UNIQUE (copy_id, returned_on)
+);

@@ -1,0 +1,5 @@
+-- Excludes valid_from (<): a price that starts on 1 March is missed that day.
+SELECT product_id, price
+FROM price_history
+WHERE valid_from < '2024-03-01'
+  AND (valid_to IS NULL OR '2024-03-01' < valid_to)
