@@ -33,6 +33,7 @@ class TrustedExecute(NbGraderPreprocessor):
         source = nbformat.read(str(source_path), as_version=4)
         problems = problems_of(source_path, info["assignment"])
         hide = [Path(p) for p in self.hide] if self.hide is not None else course.secrets(root)
+        hide += [p for p in course.secrets(course.ROOT) if p not in hide]  # the installed course too
         limits = Limits(self.cell_timeout, self.call_timeout, self.notebook_timeout, self.memory_mb)
         verdict = judge(nb, source, problems, hide, self.seed, limits)
         by_id = {v.cell_id: v for v in verdict.problems}
@@ -55,7 +56,17 @@ class TrustedExecute(NbGraderPreprocessor):
                 if not out.ok:
                     cell.outputs.append(nbformat.v4.new_output(
                         "error", ename=out.ename, evalue=out.evalue, traceback=[f"{out.ename}: {out.evalue}"]))
-        nb.metadata.setdefault("dblab", {})["verdicts"] = [vars(v) for v in verdict.problems]
-        nb.metadata["dblab"]["isolation"] = verdict.isolation
-        resources.setdefault("dblab", {})["verdict"] = verdict
+        self._save(root, info, verdict)
         return nb, resources
+
+    def _save(self, root: Path, info: dict, verdict: Any) -> None:
+        """The statuses and messages nbgrader has no place for: verdicts/<assignment>/<student>/."""
+        import json
+        import os
+
+        folder = root / "verdicts" / info["assignment"] / str(info.get("student", "."))
+        folder.mkdir(parents=True, exist_ok=True)
+        records = [{**vars(v), "isolation": verdict.isolation} for v in verdict.problems]
+        tmp = folder / f"{info['notebook']}.tmp"
+        tmp.write_text(json.dumps(records, indent=1))
+        os.replace(tmp, folder / f"{info['notebook']}.json")

@@ -48,6 +48,100 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
     return 1 if problems or not records else 0
 
 
+def _root(args: argparse.Namespace) -> Path:
+    from . import course
+
+    return Path(args.course).resolve() if getattr(args, "course", None) else course.ROOT
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    """Copy submissions from a folder or an LMS zip into submitted/<student>/<assignment>/.
+
+    Canvas and Moodle file names are understood; --mapping maps LMS ids to student ids.
+    Path traversal, links, non-notebooks and duplicates are rejected, each with a reason.
+
+    Example:
+      grader collect ~/Downloads/submissions.zip 01-design --mapping roster.csv
+    """
+    from .collect import collect
+
+    outcomes = collect(Path(args.source), args.assignment, _root(args), Path(args.mapping) if args.mapping else None)
+    for o in outcomes:
+        print(f"{'collected' if o.accepted else 'REJECTED ':<9} {o.entry}  ->  "
+              f"{o.student + '/' + o.notebook if o.accepted else o.reason}")
+    n = sum(o.accepted for o in outcomes)
+    print(f"collect: {n} notebooks collected, {len(outcomes) - n} rejected")
+    return 0
+
+
+def cmd_autograde(args: argparse.Namespace) -> int:
+    """Grade every submission of ASSIGNMENT in parallel with the isolated runner and the judge.
+
+    Resumable: a rerun grades only what is missing or changed unless --force.
+
+    Example:
+      grader autograde 01-design --workers 2
+      grader autograde 01-design --student alice --force
+    """
+    from .grading import autograde
+
+    limits = {"cell_timeout": args.cell_timeout, "notebook_timeout": args.notebook_timeout,
+              "memory_mb": args.memory_mb}
+    results = autograde(_root(args), args.assignment, args.workers, args.student or None, args.force,
+                        args.seed, limits=limits)
+    for r in results:
+        print(f"{r.student:<20} {r.status:<12} {r.seconds:6.1f} s  {r.message[:100]}")
+    counts = {s: sum(r.status == s for r in results) for s in ("graded", "skipped", "format_error", "infra_error")}
+    print("autograde: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    return 1 if counts["infra_error"] else 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """Write an HTML page per student and notebook: points, status, messages; no hidden test code.
+
+    Example:
+      grader feedback 01-design
+    """
+    from .feedback import feedback
+
+    pages = feedback(_root(args), args.assignment)
+    print(f"feedback: {len(pages)} pages under feedback/")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Grades per student and problem as CSV (to a file or standard output).
+
+    Example:
+      grader export 01-design --csv grades.csv
+    """
+    from .report import export_csv
+
+    text = export_csv(_root(args), args.assignment)
+    if args.csv:
+        Path(args.csv).write_text(text)
+        print(f"export: {text.count(chr(10)) - 1} rows written to {args.csv}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Per problem: pass rate, mean points and the most common failure messages, plus a chart.
+
+    Example:
+      grader stats 01-design --png stats.png
+    """
+    from .report import chart, stats, table
+
+    rows = stats(_root(args), args.assignment)
+    print(table(rows))
+    png = Path(args.png) if args.png else _root(args) / "verdicts" / f"{args.assignment}-stats.png"
+    chart(rows, png, f"{args.assignment}: full marks per problem")
+    print(f"stats: chart written to {png}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Database Engineering Lab: release, self-check and grade exercises.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -63,6 +157,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7919, help="seed of the hidden data")
     p.add_argument("--workers", type=int, default=1, help="modules checked in parallel")
     p.set_defaults(func=cmd_selfcheck)
+
+    def verb(name: str, func, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=func.__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--course", metavar="DIR", help="course directory (default: this repository)")
+        p.set_defaults(func=func)
+        return p
+
+    p = verb("collect", cmd_collect, "collect submissions from a folder or LMS zip")
+    p.add_argument("source")
+    p.add_argument("assignment")
+    p.add_argument("--mapping", metavar="CSV", help="lms_id,student_id rows")
+    p = verb("autograde", cmd_autograde, "grade submissions in parallel, safely")
+    p.add_argument("assignment")
+    p.add_argument("--workers", type=int, default=None, help="parallel graders (default: all cores)")
+    p.add_argument("--student", action="append", help="only this student (repeatable)")
+    p.add_argument("--force", action="store_true", help="regrade submissions already graded")
+    p.add_argument("--seed", type=int, default=7919, help="seed of the hidden data")
+    p.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell")
+    p.add_argument("--notebook-timeout", type=float, default=600.0, help="seconds per notebook")
+    p.add_argument("--memory-mb", type=int, default=2048, help="memory cap of the answer runner")
+    p = verb("feedback", cmd_feedback, "HTML feedback per student")
+    p.add_argument("assignment")
+    p = verb("export", cmd_export, "grades as CSV")
+    p.add_argument("assignment")
+    p.add_argument("--csv", metavar="FILE")
+    p = verb("stats", cmd_stats, "per-problem statistics and chart")
+    p.add_argument("assignment")
+    p.add_argument("--png", metavar="FILE")
     return parser
 
 

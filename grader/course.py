@@ -15,7 +15,7 @@ MODULES = ["01-design", "02-performance", "03-integrity", "04-security", "05-dis
 # What the answer runner must never see: solutions, hidden tests and answer cases, other
 # students' work, the gradebook, the history.
 SECRET_DIRS = ["solutions", "tests", "source", "submitted", "autograded", "feedback", ".git",
-               "exchange", "bench"]
+               "exchange", "bench", "verdicts", ".dblab-staging"]
 SECRET_FILES = ["gradebook.db"]
 
 
