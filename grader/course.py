@@ -55,6 +55,7 @@ def nbgrader_config(root: Path = ROOT, release: str = "exercises", trusted: bool
     c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE\nraise NotImplementedError()"}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     c.Execute.timeout = 120
+    c.OverwriteCells.add_missing_cells = True  # a deleted test cell comes back: no gain, no loss
     if trusted:
         from .autograde import TrustedExecute
 

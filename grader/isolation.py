@@ -56,5 +56,5 @@ def wrap(command: list[str], hide: list[Path], writable: list[Path]) -> tuple[li
     inner = " ".join(shlex.quote(c) for c in command)
     script = "set -e; " + "; ".join(steps + [f"exec unshare --user --mount -- {inner}"])
     wrapped = ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private",
-               "--pid", "--fork", "--mount-proc", "--net", "sh", "-c", script]
+               "--pid", "--fork", "--kill-child", "--mount-proc", "--net", "sh", "-c", script]
     return wrapped, "namespace"

@@ -210,10 +210,23 @@ class AnswerSession:
         return self.outcomes
 
     def _restart(self) -> None:
-        self.worker.stop()
-        self.worker.start()
-        for source in self.good:
-            self.worker.request({"op": "run_cell", "source": source}, self._left(self.limits.cell_timeout))
+        """A new runner with every good cell replayed; a cell that kills the runner again on
+        replay is dropped (its answer is lost, the others are not)."""
+        for _attempt in range(len(self.good) + 2):
+            self.worker.stop()
+            try:
+                self.worker.start()
+            except WorkerLost:
+                continue
+            for i, source in enumerate(self.good):
+                try:
+                    self.worker.request({"op": "run_cell", "source": source}, self._left(self.limits.cell_timeout))
+                except WorkerLost:
+                    del self.good[i]  # the runner died replaying this cell: go on without it
+                    break
+            else:
+                return
+        raise WorkerLost("the answer runner could not be restarted", "infra_error")
 
     def get(self, name: str) -> dict:
         try:
@@ -390,9 +403,11 @@ def _judge_problem(p: Problem, submission: Any, session: AnswerSession, seed: in
     if kind == "missing":
         why = ""
         if cell is not None and not cell.ok:
-            why = f": the answer cell raised {cell.ename}: {cell.evalue}".rstrip(": ")
             if cell.status == "timeout":
                 return verdict("timeout", f"no answer: the answer cell {cell.evalue}")
+            if cell.status == "crashed":
+                return verdict("error", f"no answer: the answer cell {cell.evalue}")
+            why = f": the answer cell raised {cell.ename}: {cell.evalue}".rstrip(": ")
         return verdict("failed", f"no answer: `{p.answer_name}` is not defined{why}")
     if p.kind == "sql" and kind != "str":
         return verdict("failed", f"`{p.answer_name}` must be a SQL string, got {got.get('type', kind)}")

@@ -37,17 +37,50 @@ class Runner:
         self.sandboxes: list[Any] = []
 
     def _read_output(self, start: int) -> str:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        flooded = False
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # the output cap was reached: keep the head, drop the rest
+            flooded = True
         with open(self.out_path, "rb") as f:
             f.seek(start)
             data = f.read(OUTPUT_KEEP + 1)
+        if flooded:
+            for _ in range(2):  # the buffers still hold a tail: flush it into an emptied file
+                self.fresh_output_unflushed()
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                except OSError:
+                    pass
+            self.fresh_output_unflushed()
         text = data.decode("utf-8", "replace")
+        if flooded:
+            return text[:OUTPUT_KEEP] + "\n[output limit reached: the rest was discarded]"
         return text if len(text) <= OUTPUT_KEEP else text[:OUTPUT_KEEP] + "\n[output truncated]"
 
+    @staticmethod
+    def fresh_output_unflushed() -> None:
+        os.ftruncate(1, 0)
+        os.lseek(1, 0, os.SEEK_SET)
+
+    def fresh_output(self) -> None:
+        """Empty the output file: a flood in one cell must not starve the next."""
+        try:
+            sys.stdout.flush()
+        except OSError:
+            pass
+        self.fresh_output_unflushed()
+
     def run_cell(self, source: str) -> dict:
-        start = os.path.getsize(self.out_path)
-        result = self.shell.run_cell(source, store_history=False, silent=False)
+        self.fresh_output()
+        start = 0
+        try:
+            result = self.shell.run_cell(source, store_history=False, silent=False)
+        except BaseException as exc:  # noqa: BLE001 - e.g. the traceback itself could not be printed
+            self.fresh_output()
+            return {"ok": False, "output": "", "ename": type(exc).__name__, "evalue": str(exc)[:500]}
         err = result.error_before_exec or result.error_in_exec
         reply: dict[str, Any] = {"ok": err is None, "output": self._read_output(start)}
         if err is not None:
@@ -79,7 +112,8 @@ class Runner:
         fn = self.shell.user_ns.get(name)
         if not callable(fn):
             return {"ok": False, "ename": "NameError", "evalue": f"{name} is not a function here"}
-        start = os.path.getsize(self.out_path)
+        self.fresh_output()
+        start = 0
         try:
             a = decode(args, self._open_sandbox)
             k = decode(kwargs, self._open_sandbox)
@@ -103,6 +137,11 @@ class Runner:
 
 def main() -> None:
     req_fd, resp_fd = int(sys.argv[1]), int(sys.argv[2])
+    # a process group of its own: a signal sent to "my group" reaches nothing of the grader's
+    try:
+        os.setsid()
+    except OSError:
+        pass
     memory_mb, output_mb = int(sys.argv[3]), int(sys.argv[4])
     out_path = os.path.abspath("cell-output.txt")
     # the submission's prints go to a capped file; the protocol keeps its own descriptors
@@ -119,7 +158,13 @@ def main() -> None:
     from grader.codec import dumps
 
     responses.write(dumps({"ready": True}))
+    import builtins
+
+    pristine = dict(builtins.__dict__)
     for line in requests:
+        # whatever the last cell did to builtins, the protocol runs on the real ones
+        builtins.__dict__.clear()
+        builtins.__dict__.update(pristine)
         req = json.loads(line)
         op = req.get("op")
         try:
@@ -135,6 +180,8 @@ def main() -> None:
                 reply = {"ok": False, "ename": "ProtocolError", "evalue": f"unknown op {op!r}"}
         except MemoryError:
             reply = {"ok": False, "ename": "MemoryError", "evalue": "the answer ran out of memory"}
+        builtins.__dict__.clear()
+        builtins.__dict__.update(pristine)
         try:
             data = dumps(reply)
         except Exception as exc:  # noqa: BLE001 - e.g. a result too large to send

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 from grader.cli import build_parser
 
 

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 from dblab import data
 
 

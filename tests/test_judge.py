@@ -4,7 +4,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 from grader.course import secrets
 from grader.judge import AnswerSession, Limits, judge
 from grader.problems import problems_of

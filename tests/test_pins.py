@@ -3,7 +3,7 @@
 import re
 import tomllib
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
 
 def pyproject_deps():

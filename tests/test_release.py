@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 from grader import release
 from grader.problems import CANARY, HIDDEN_BEGIN, SOLUTION_BEGIN
 

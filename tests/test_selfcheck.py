@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
 
 def test_selfcheck_over_every_module(tmp_path):
