@@ -133,7 +133,22 @@ def main(argv: list[str] | None = None) -> dict:
         autograde(ours_root, MODULE, workers=1, students=sample, force=True, progress=False)
         per_ours = (time.perf_counter() - t0) / (len(sample) * (notebooks // args.students))
 
+        # the evaluator's path: grading reference answers of the same notebooks, vs executing them
+        from .evaluation import evaluate
+
+        ev_out = Path(tmp) / "eval"
+        reps = 3
+        t0 = time.perf_counter()
+        for r in range(reps):
+            evaluate("reference", ev_out / str(r), [MODULE], seed=r, progress=False)
+        t_eval = (time.perf_counter() - t0) / reps
+        ref_students = [s for s, k in kinds.items() if k == "reference"][:1]
+        t_exec = plain_execution(ours_root, ref_students) * (notebooks // args.students)
+        eval_overhead = (t_eval - t_exec) / t_exec
+
     results.update({
+        "eval_s_per_module": round(t_eval, 3), "plain_execution_per_module_s": round(t_exec, 3),
+        "eval_overhead": round(eval_overhead, 4),
         "students": args.students, "notebooks": notebooks, "workers": args.workers,
         "nbgrader_autograde_s": round(t_plain, 2), "grader_autograde_s": round(t_ours, 2),
         "autograde_speedup": round(t_plain / t_ours, 3), "same_scores": same,
@@ -150,6 +165,8 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"  throughput ratio                {t_plain / t_ours:8.2f}x   same scores: {same}")
     print(f"  per notebook: plain execution {per_plain:.2f} s, trusted grading {per_ours:.2f} s, "
           f"overhead {per_ours - per_plain:+.2f} s")
+    print(f"  eval (reference agent, {MODULE}): {t_eval:.2f} s vs plain execution {t_exec:.2f} s: "
+          f"overhead {eval_overhead:+.1%}")
     if not same:
         raise SystemExit("bench: the two graders disagree on some score")
     return results

@@ -142,6 +142,47 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tasks(args: argparse.Namespace) -> int:
+    """Write every exercise notebook as a versioned evaluation task, one JSON line each.
+
+    Example:
+      grader tasks --out tasks.jsonl
+    """
+    from .tasks import task_records, write_jsonl
+
+    text = write_jsonl(task_records(), Path(args.out) if args.out else None)
+    if args.out:
+        print(f"tasks: {text.count(chr(10))} tasks written to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run an agent over the tasks in isolated work directories and score it per skill.
+
+    AGENT is reference, blank, mutant, openai:MODEL (with --base-url; key from
+    DBLAB_EVAL_API_KEY or OPENAI_API_KEY) or any shell command, run in the task's work
+    directory with DBLAB_TASK pointing at task.json.
+
+    Example:
+      grader eval --agent reference --out runs/reference
+      grader eval --agent "python my_agent.py" --out runs/mine --tasks 01-design --trials 3
+      grader eval --agent openai:my-model --base-url http://127.0.0.1:8000/v1 --out runs/model
+    """
+    from .evaluation import evaluate
+    from .judge import Limits
+
+    summary = evaluate(args.agent, Path(args.out), args.tasks or None, args.seed, args.trials, args.workers,
+                       args.budget, args.base_url, limits=Limits(cell_timeout=args.cell_timeout))
+    print(f"eval {args.agent}: score {summary['score']} ({summary['points']['earned']:g}/"
+          f"{summary['points']['possible']:g} points); statuses {summary['statuses']}")
+    if summary["hidden_access_attempts"]:
+        print(f"attempts to read hidden course material: {', '.join(summary['hidden_access_attempts'])}")
+    print(f"report: {Path(args.out) / 'report.md'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Database Engineering Lab: release, self-check and grade exercises.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -183,6 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("export", cmd_export, "grades as CSV")
     p.add_argument("assignment")
     p.add_argument("--csv", metavar="FILE")
+    p = verb("tasks", cmd_tasks, "every exercise notebook as an evaluation task (JSONL)")
+    p.add_argument("--out", metavar="FILE")
+    p = verb("eval", cmd_eval, "evaluate an agent over the tasks")
+    p.add_argument("--agent", required=True)
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--tasks", nargs="*", help="task ids or module names (default: all)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--trials", type=int, default=1)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--budget", type=float, default=None, help="seconds per task (default: the task's)")
+    p.add_argument("--base-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible server")
+    p.add_argument("--cell-timeout", type=float, default=60.0)
     p = verb("stats", cmd_stats, "per-problem statistics and chart")
     p.add_argument("assignment")
     p.add_argument("--png", metavar="FILE")

@@ -123,6 +123,20 @@ def problems_of(path: Path, module: str | None = None) -> list[Problem]:
 
 
 def solution_region(source: str) -> str:
-    """The reference answer: the text between the solution markers (the whole cell if none)."""
+    """The reference answer: the text between the solution markers (the whole cell if none),
+    without the canary line that marks it as course material."""
     m = re.search(rf"{SOLUTION_BEGIN}[^\n]*\n(.*?)[ \t]*{SOLUTION_END}", source, flags=re.S)
-    return m.group(1) if m else source
+    text = m.group(1) if m else source
+    return "".join(line for line in text.splitlines(keepends=True) if CANARY not in line)
+
+
+def with_canary(source: str) -> str:
+    """Mark solution and hidden-test regions with the canary line (idempotent)."""
+    out = []
+    lines = source.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        out.append(line)
+        if line.strip() in (SOLUTION_BEGIN, HIDDEN_BEGIN) and (i + 1 >= len(lines) or CANARY not in lines[i + 1]):
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}# {CANARY}\n")
+    return "".join(out)

@@ -20,3 +20,16 @@ def test_exercises_hold_no_solution_and_no_hidden_test():
 def test_every_problem_has_hints():
     hints = json.loads((ROOT / "dblab" / "hints.json").read_text())
     assert hints and all(hints.values())
+
+
+def test_solutions_and_hidden_tests_carry_the_canary():
+    import nbformat
+
+    from grader.problems import HIDDEN_BEGIN, SOLUTION_BEGIN
+
+    for nb in (ROOT / "solutions").rglob("*.ipynb"):
+        for cell in nbformat.read(str(nb), as_version=4).cells:
+            lines = cell.source.splitlines()
+            for i, line in enumerate(lines):
+                if line.strip() in (SOLUTION_BEGIN, HIDDEN_BEGIN):
+                    assert i + 1 < len(lines) and CANARY in lines[i + 1], f"{nb.name}: no canary after {line.strip()}"
