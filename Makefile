@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 data: install
 	$(BIN)/python -m dblab data
 
-datasets/checksums.json:
+datasets/checksums.json datasets/tpch/sf1:
 	$(MAKE) data
 
 lab: install datasets/checksums.json
@@ -31,7 +31,7 @@ release: install
 	$(BIN)/grader release
 
 # The whole suite: unit tests, the course self-test, release drift, notebooks under nbval.
-test: install
+test: install datasets/tpch/sf1
 	$(BIN)/pytest tests -n 2 --dist loadfile -p no:cacheprovider -q
 	$(BIN)/pytest --nbval notebooks -n 2 --dist loadfile $(NBVAL) -q
 	$(BIN)/pytest --nbval-lax solutions -n 2 --dist loadfile -p no:cacheprovider -q

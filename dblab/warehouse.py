@@ -61,10 +61,17 @@ def tpch_dir(scale: float = 0.01) -> Path:
 def tpch_sandbox(scale: float = 0.01, tables: tuple[str, ...] | list[str] = TPCH_TABLES,
                  locked: bool = False) -> sandbox.DuckDBSandbox:
     """A fresh DuckDB sandbox holding the TPC-H `tables` at `scale` (loaded before any lock)."""
+    import duckdb
+
     folder = tpch_dir(scale)
     db = sandbox.duckdb()
-    for t in tables:
-        db.execute(f"CREATE TABLE {t} AS SELECT * FROM read_parquet('{folder / (t + '.parquet')}')")
+    # the loader's own connection may read files even where sandboxes are locked (the judge)
+    con = duckdb.connect(db.location)
+    try:
+        for t in tables:
+            con.execute(f"CREATE TABLE {t} AS SELECT * FROM read_parquet('{folder / (t + '.parquet')}')")
+    finally:
+        con.close()
     if locked:
         db.close()
         db.locked = True
@@ -158,7 +165,6 @@ def customer_batches(seed: int = 0, customers: int = 12, batches: int = 4, nulls
     next_id = 100
     out = []
     for b in range(batches):
-        rows = []
         if b == 0:
             touched = []
             for _ in range(customers):
@@ -176,6 +182,17 @@ def customer_batches(seed: int = 0, customers: int = 12, batches: int = 4, nulls
                     rec[1] = next(c for c in iter(city, object()) if c != rec[1])
                 if kind == "segment":
                     rec[2] = rng.choice([s for s in _SEGMENTS if s != rec[2]])
+            if nulls:  # one city becomes unknown, one unknown city becomes known
+                for cid, rec in sorted(current.items()):
+                    if rec[1] is not None and cid not in touched:
+                        rec[1] = None
+                        touched.append(cid)
+                        break
+                for cid, rec in sorted(current.items(), key=lambda kv: -kv[0]):
+                    if rec[1] is None and cid not in touched:
+                        rec[1] = rng.choice(_CITIES)
+                        touched.append(cid)
+                        break
             for _ in range(rng.randint(1, 3)):
                 current[next_id] = [name(), city(), rng.choice(_SEGMENTS)]
                 touched.append(next_id)
