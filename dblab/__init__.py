@@ -10,6 +10,28 @@ from .hints import hint
 __all__ = ["check", "data", "sandbox", "show", "skills", "hint", "use_sql"]
 
 
+def _friendly_failures() -> None:
+    """In a notebook, a failed check reads as one line saying what to fix, not a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is None or getattr(ip, "_dblab_friendly", False):
+        return
+
+    def show(shell, etype, value, tb, tb_offset=None):
+        lines = [f"✘ {value}", "", "(Fix your answer and run this test cell again; hint(...) can help.)"]
+        shell._showtraceback(etype, value, lines)
+        return lines
+
+    ip.set_custom_exc((check.CheckFailed,), show)
+    ip._dblab_friendly = True
+
+
+_friendly_failures()
+
+
 def use_sql(db: Any, alias: str = "lab") -> None:
     """Point jupysql's %sql / %%sql magics at sandbox `db` (SQL errors fail the cell)."""
     from IPython import get_ipython

@@ -183,6 +183,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_progress(args: argparse.Namespace) -> int:
+    """Which problems your own exercise notebooks pass on their visible tests, per module.
+
+    Example:
+      grader progress                       # every notebook under exercises/
+      grader progress exercises/01-design --png progress.png
+    """
+    from .progress import chart, progress, table
+
+    rows = progress(Path(args.path), args.workers)
+    print(table(rows))
+    if args.png:
+        chart(rows, Path(args.png))
+        print(f"progress: chart written to {args.png}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="grader", description="Database Engineering Lab: release, self-check and grade exercises.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -236,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--budget", type=float, default=None, help="seconds per task (default: the task's)")
     p.add_argument("--base-url", default="http://127.0.0.1:8000/v1", help="OpenAI-compatible server")
     p.add_argument("--cell-timeout", type=float, default=60.0)
+    p = verb("progress", cmd_progress, "your progress on the visible tests")
+    p.add_argument("path", nargs="?", default=str(Path(__file__).resolve().parent.parent / "exercises"))
+    p.add_argument("--png", metavar="FILE")
+    p.add_argument("--workers", type=int, default=2)
     p = verb("stats", cmd_stats, "per-problem statistics and chart")
     p.add_argument("assignment")
     p.add_argument("--png", metavar="FILE")
