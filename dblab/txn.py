@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
@@ -60,11 +61,14 @@ class StepResult:
 
     @property
     def outcome(self) -> str:
-        """A short, stable description: 'ok', 'ok (waited until step 4)', 'error 40001', ..."""
+        """A short, stable description: 'ok', 'ok -- waited until step 4', 'SerializationFailure
+        (40001)', ..."""
         if self.finished_after is None:
             return "blocked, never finished"
-        what = "ok" if self.error is None else f"{self.error}" + (f" ({self.sqlstate})" if self.sqlstate else "")
-        if self.error is None and self.tag == "ROLLBACK" and self.sql.strip().upper().startswith(("COMMIT", "END")):
+        what = "ok"
+        if self.error is not None:
+            what = self.error + (f" ({self.sqlstate})" if self.sqlstate else "")
+        elif self.tag == "ROLLBACK" and self.sql.strip().upper().startswith(("COMMIT", "END")):
             what = "ok, but rolled back (the transaction had failed)"
         if self.blocked and self.finished_after != self.index:
             what += f" -- waited until step {self.finished_after}"
@@ -88,22 +92,25 @@ class ScheduleResult:
         return [s.sqlstate or s.error or "" for s in self.errors()]
 
     def __repr__(self) -> str:
+        texts = [" ".join(s.sql.split()) for s in self.steps]
+        width = min(80, max(map(len, texts), default=0))
         lines = []
-        for s in self.steps:
+        for s, sql in zip(self.steps, texts):
             shown = s.outcome
             if s.rows is not None and s.error is None:
                 shown += f" -> {_rows_text(s.rows)}"
-            sql = " ".join(s.sql.split())
-            lines.append(f"{s.index:>2} {s.session:<3} {sql[:60]:<60} {shown}")
+            sql = sql if len(sql) <= width else sql[: width - 1] + "…"
+            lines.append(f"{s.index:>2} {s.session:<3} {sql:<{width}}  {shown}")
         return "\n".join(lines)
 
     def df(self):
         import pandas as pd
 
-        return pd.DataFrame([{"step": s.index, "session": s.session, "sql": " ".join(s.sql.split()),
-                              "outcome": s.outcome,
-                              "rows": _rows_text(s.rows) if s.rows is not None and s.error is None else ""}
-                             for s in self.steps])
+        return pd.DataFrame([
+            {"step": s.index, "session": s.session, "sql": " ".join(s.sql.split()), "outcome": s.outcome,
+             "rows": _rows_text(s.rows) if s.rows is not None and s.error is None else ""}
+            for s in self.steps
+        ])
 
 
 def _rows_text(rows: list[tuple]) -> str:
@@ -141,7 +148,7 @@ def run_schedule(sessions: dict[str, Any], steps: Sequence[tuple[str, str]]) -> 
     """
     unknown = {s for s, _ in steps} - set(sessions)
     if unknown:
-        raise KeyError(f"steps name unknown session(s) {sorted(unknown)}; sessions: {sorted(sessions)}")
+        raise KeyError(f"steps name unknown session(s) {sorted(unknown)}; have {sorted(sessions)}")
     results = [StepResult(i, s, sql) for i, (s, sql) in enumerate(steps)]
     if not any(_is_postgres(c) for c in sessions.values()):
         for r in results:
@@ -162,15 +169,16 @@ class _PostgresRun:
         self.results = results
         self.pids = {name: con.info.backend_pid for name, con in sessions.items()}
         first = next(iter(sessions.values()))
-        self.observer = psycopg.connect(first.info.dsn, autocommit=True)
-        self.pool = {name: ThreadPoolExecutor(1, thread_name_prefix=f"txn-{name}") for name in sessions}
+        self.observer = psycopg.connect(first.info.dsn, password=first.info.password, autocommit=True)
+        self.pool = {n: ThreadPoolExecutor(1, thread_name_prefix=f"txn-{n}") for n in sessions}
         self.queued: dict[str, list[int]] = {name: [] for name in sessions}
         self.running: dict[str, tuple[int, Future]] = {}
         self.blocked_since: dict[str, int] = {}  # session -> step index at which it was seen waiting
         self.now = 0
         for con in sessions.values():
-            # PostgreSQL's own deadlock detector must not race the runner's
-            con.execute("SET deadlock_timeout = '60s'")
+            # PostgreSQL's own deadlock detector must not race the runner's (superusers only)
+            with contextlib.suppress(Exception):
+                con.execute("SET deadlock_timeout = '60s'")
 
     def run(self) -> ScheduleResult:
         try:
@@ -190,7 +198,8 @@ class _PostgresRun:
         if name in self.running or not self.queued[name]:
             return
         index = self.queued[name].pop(0)
-        self.running[name] = (index, self.pool[name].submit(_execute, self.sessions[name], self.results[index].sql))
+        future = self.pool[name].submit(_execute, self.sessions[name], self.results[index].sql)
+        self.running[name] = (index, future)
 
     def _finish(self, name: str) -> None:
         index, future = self.running.pop(name)
@@ -212,8 +221,6 @@ class _PostgresRun:
 
     def _settle(self, final: bool = False) -> None:
         """Wait until every running step has finished or is waiting for another session."""
-        import time
-
         deadline = time.monotonic() + DEADLINE
         while self.running:
             done = [n for n, (_, f) in self.running.items() if f.done()]
@@ -239,7 +246,7 @@ class _PostgresRun:
                     self._cancel(n, deadlock=False)
                 continue
             if time.monotonic() > deadline:
-                raise TimeoutError(f"a step ran for {DEADLINE:g} s without finishing or waiting for a lock")
+                raise TimeoutError(f"a step ran {DEADLINE:g} s without finishing or waiting for a session")
             wait([f for _, f in self.running.values()], timeout=POLL, return_when=FIRST_COMPLETED)
 
     def _deadlock_victim(self) -> str | None:
@@ -247,7 +254,8 @@ class _PostgresRun:
         by_pid = {pid: n for n, pid in self.pids.items()}
         edges: dict[str, set[str]] = {}
         for n in self.running:
-            blockers = self.observer.execute("SELECT pg_blocking_pids(%s)", (self.pids[n],)).fetchone()[0]
+            row = self.observer.execute("SELECT pg_blocking_pids(%s)", (self.pids[n],)).fetchone()
+            blockers = row[0] if row else []
             edges[n] = {by_pid[p] for p in blockers if p in by_pid}
         in_cycle = [n for n in edges if _reaches(edges, n, n)]
         if not in_cycle:
@@ -334,3 +342,11 @@ def steps_of(session: str, *sql: str) -> list[tuple[str, str]]:
     """`steps_of("A", "BEGIN", "UPDATE ...", "COMMIT")` -> [("A", "BEGIN"), ...]."""
     return [(session, s) for s in sql]
 
+
+
+def as_learner(db: Any) -> Any:
+    """The PostgreSQL sandbox `db` as seen by a login role that owns it but is no superuser:
+    the database to hand to a graded function answer (`check.call(fn, learner.con)`)."""
+    if db.engine != "postgres":
+        raise ValueError("as_learner() is for PostgreSQL sandboxes")
+    return db.learner()

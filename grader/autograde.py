@@ -24,7 +24,7 @@ class TrustedExecute(NbGraderPreprocessor):
     cell_timeout = Float(60.0).tag(config=True)
     call_timeout = Float(30.0).tag(config=True)
     notebook_timeout = Float(600.0).tag(config=True)
-    memory_mb = Int(2048).tag(config=True)
+    memory_mb = Int(6144).tag(config=True)
 
     def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
         info = resources.get("nbgrader", {})

@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7919, help="seed of the hidden data")
     p.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per cell")
     p.add_argument("--notebook-timeout", type=float, default=600.0, help="seconds per notebook")
-    p.add_argument("--memory-mb", type=int, default=2048, help="memory cap of the answer runner")
+    p.add_argument("--memory-mb", type=int, default=6144, help="memory cap of the answer runner")
     p = verb("feedback", cmd_feedback, "HTML feedback per student")
     p.add_argument("assignment")
     p = verb("export", cmd_export, "grades as CSV")

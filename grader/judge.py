@@ -44,7 +44,7 @@ class Limits:
     cell_timeout: float = 60.0
     call_timeout: float = 30.0
     notebook_timeout: float = 600.0
-    memory_mb: int = 2048
+    memory_mb: int = 6144
     output_mb: int = 20
 
 
@@ -294,6 +294,11 @@ def _sandbox_handle(value: Any, share: Path) -> dict | None:
         if not isinstance(value, Sandbox):
             return None
         db, as_ = value, "sandbox"
+    if db.engine == "postgres":
+        # the answer connects as a role that owns the database but is no superuser
+        learner = db.learner() if "_learner" not in str(db.location) else db
+        db.close()
+        return {**learner.handle(), "as": as_}
     db.close()
     if db.engine in ("sqlite", "duckdb"):
         here = Path(db.location)

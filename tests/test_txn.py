@@ -94,3 +94,22 @@ def test_interleavings_keep_each_transaction_in_order():
     assert len(merged) == 6 and len({tuple(m) for m in merged}) == 6
     for m in merged:
         assert [s for s in m if s[0] == "A"] == [("A", "a1"), ("A", "a2")]
+
+
+def test_as_learner_owns_the_data_without_superuser_rights(pg):
+    pg.execute("DROP TABLE IF EXISTS notes; CREATE TABLE notes (id serial PRIMARY KEY, body text)")
+    learner = txn.as_learner(pg)
+    learner.execute("INSERT INTO notes (body) VALUES ('mine')")
+    assert learner.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").rows == [(False,)]
+    with pytest.raises(Exception, match="permission denied|must be superuser"):
+        learner.execute("COPY notes TO PROGRAM 'true'")
+    learner.close()
+
+
+def test_customer_feed_is_seeded_and_has_duplicates():
+    from dblab import data
+
+    first = data.build("customer_feed", seed=3, edge=True)[0].rows
+    assert first == data.build("customer_feed", seed=3, edge=True)[0].rows
+    assert len(first) > len(set(first))  # some versions were delivered twice
+    assert any(r[3] is None for r in first)

@@ -1,0 +1,19 @@
+# Retries serialization failures but not deadlocks (40P01).
+import psycopg
+
+
+def transfer_with_retry(con, from_id, to_id, amount, max_attempts=5):
+    for attempt in range(1, max_attempts + 1):
+        try:
+            con.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            con.execute("UPDATE accounts SET balance = balance - %s WHERE account_id = %s", (amount, from_id))
+            con.execute("UPDATE accounts SET balance = balance + %s WHERE account_id = %s", (amount, to_id))
+            con.execute("COMMIT")
+            return attempt
+        except psycopg.errors.SerializationFailure:
+            con.execute("ROLLBACK")
+            if attempt == max_attempts:
+                raise
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
