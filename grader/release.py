@@ -18,8 +18,9 @@ from .problems import problems_of
 HINTS = course.ROOT / "dblab" / "hints.json"
 
 
-def generate(root: Path, release_dir: Path, modules: list[str]) -> None:
-    """Run nbgrader generate_assignment for each module, writing into `release_dir`."""
+def generate(root: Path, release_dir: Path, modules: list[str], seal: bool = True) -> None:
+    """Run nbgrader generate_assignment for each module, writing into `release_dir`; `seal`
+    replaces reference queries in visible tests by their recorded results (grader.seal)."""
     from nbgrader.apps import NbGraderAPI
 
     course.ensure_venv_on_path()
@@ -34,6 +35,10 @@ def generate(root: Path, release_dir: Path, modules: list[str]) -> None:
         for extra in (release_dir / module).glob("*"):  # nbgrader copies non-notebook files too
             if extra.name.startswith(".ipynb_checkpoints"):
                 shutil.rmtree(extra, ignore_errors=True)
+        from .seal import seal_notebook
+
+        for released in sorted((release_dir / module).glob("*.ipynb")) if seal else []:
+            seal_notebook(released, root / "solutions" / module / released.name, module)
 
 
 def hints_text(root: Path, modules: list[str]) -> str:
