@@ -212,6 +212,8 @@ def run_answer(db: Sandbox, sql: Any, timeout: float = 20.0) -> Result:
         fail(f"the answer must be a SQL string, got {type(sql).__name__}")
     if not sql.strip():
         fail("the answer is an empty SQL string")
+    if db.engine == "postgres" and not getattr(db, "is_learner", False):
+        db = db.reader()  # never run submitted SQL as the superuser
     try:
         return db.query_rolled_back(sql, timeout=timeout)
     except CheckFailed:
@@ -416,7 +418,9 @@ def call(answer: Callable, *args: Any, label: str = "") -> Any:
         raise
     except Exception as exc:
         where = f" ({label})" if label and revealing() else ""
-        fail(f"your function raised {type(exc).__name__}: {exc}{where}")
+        # an answer running in the grader's runner reports its own exception's name and message
+        name, message = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+        fail(f"your function raised {name}: {message}{where}")
 
 
 def equal(actual: Any, expected: Any, label: str) -> None:

@@ -38,7 +38,7 @@ def sales(seed: int = 0, customers: int = 2000, orders: int = 20000, edge: bool 
         for i, city in enumerate(_CITIES, start=1):
             cust_rows.append((n + i, f"Customer {n + i}", city, "retail"))
         oid = orders
-        for stamp in ("2024-03-01 00:00:00", "2024-03-31 23:59:59", "2024-04-01 00:00:00", "2024-02-29 23:59:59",
+        for stamp in ("2024-03-15 23:59:59", "2024-03-16 00:00:00", "2024-03-01 00:00:00", "2024-03-31 23:59:59", "2024-04-01 00:00:00", "2024-02-29 23:59:59",
                       "2023-06-30 23:59:59", "2023-07-01 00:00:00"):
             for _ in range(2):
                 oid += 1

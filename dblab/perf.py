@@ -15,7 +15,9 @@ Performance here is graded on *work done*, never on wall-clock time:
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
@@ -46,21 +48,33 @@ def sqlite_steps(con: sqlite3.Connection, query: str, params: Iterable | dict = 
     return steps, len(rows)
 
 
+_fresh = itertools.count()
+
+
+def _explain_query_plan(con: sqlite3.Connection, query: str, args: tuple | dict = ()) -> list[tuple]:
+    # An EXPLAIN QUERY PLAN statement is never re-prepared when the schema changes, and the
+    # sqlite3 module caches prepared statements by their text: after CREATE or DROP INDEX the
+    # same text would return the old plan. A unique trailing comment makes every call fresh.
+    return con.execute(f"EXPLAIN QUERY PLAN {query}\n-- dblab plan {next(_fresh)}", args).fetchall()
+
+
 def sqlite_plan(con: sqlite3.Connection, query: str, params: Iterable | dict = ()) -> list[str]:
     """The detail lines of `EXPLAIN QUERY PLAN query`, in plan order."""
     args = params if isinstance(params, dict) else tuple(params)
     if not args and "?" in query:
         args = (None,) * query.count("?")
-    return [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + query, args).fetchall()]
+    return [r[3] for r in _explain_query_plan(con, query, args)]
 
 
 def sqlite_plan_tree(con: sqlite3.Connection, query: str) -> PlanNode:
     """`EXPLAIN QUERY PLAN` as a tree of PlanNodes (for `dblab.show.plan_diagram`)."""
     nodes: dict[int, PlanNode] = {0: PlanNode("QUERY")}
-    for node_id, parent, _unused, detail in con.execute("EXPLAIN QUERY PLAN " + query).fetchall():
+    for node_id, parent, _unused, detail in _explain_query_plan(con, query):
         words = detail.split(" ")
-        label = " ".join(words[:2]) if words[0] in ("SCAN", "SEARCH") else detail
-        nodes[node_id] = PlanNode(label, detail)
+        if words[0] in ("SCAN", "SEARCH") and len(words) > 2:
+            nodes[node_id] = PlanNode(" ".join(words[:2]), " ".join(words[2:]))
+        else:
+            nodes[node_id] = PlanNode(detail)
         nodes.get(parent, nodes[0]).children.append(nodes[node_id])
     return nodes[0]
 
@@ -238,6 +252,8 @@ def measure(db: Any, query: str, params: Iterable | None = None) -> Work:
     profile = duckdb_profile(db.con, query, params)
     scans = duckdb_scans(profile)
     top = next(duckdb_operators(profile), {})
+    while top.get("name") == "CTE" and top.get("children"):  # a materialised CTE: the query is its last child
+        top = top["children"][-1]
     details: dict[str, Any] = {"row groups scanned": sum(s["row_groups_scanned"] for s in scans), "plan": profile}
     if any(s["files_read"] is not None for s in scans):
         details["files read"] = sum(s["files_read"] or 0 for s in scans)
@@ -245,8 +261,109 @@ def measure(db: Any, query: str, params: Iterable | None = None) -> Work:
                 "rows scanned", details)
 
 
-def ratio(before: Work | int, after: Work | int) -> float:
-    """How many times less work `after` does than `before` (∞ when `after` did none)."""
-    b = before.work if isinstance(before, Work) else before
-    a = after.work if isinstance(after, Work) else after
-    return float("inf") if a == 0 else b / a
+# ------------------------------------------------------------------------- index answers
+
+_INDEX_DDL = re.compile(r"^\s*(CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX)\b", re.IGNORECASE)
+
+
+def _split_statements(sql: str) -> list[str]:
+    """Split at every `;` that ends a complete statement (outside strings, comments, triggers)."""
+    statements, start = [], 0
+    for i, ch in enumerate(sql):
+        if ch == ";" and sqlite3.complete_statement(sql[start:i + 1]):
+            statements.append(sql[start:i + 1])
+            start = i + 1
+    if sql[start:].strip():
+        statements.append(sql[start:])
+    return statements
+
+
+def index_script(sql: str) -> list[str]:
+    """The statements of a script made only of CREATE [UNIQUE] INDEX / DROP INDEX statements.
+
+    Raises ValueError naming the first statement of another kind (a grader applies index
+    answers to its own databases, so nothing else may run).
+    """
+    if not isinstance(sql, str):
+        raise ValueError(f"expected a SQL string, got {type(sql).__name__}")
+    statements = []
+    for statement in _split_statements(sql):
+        code = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
+        if not code.strip(";").strip():
+            continue
+        if not _INDEX_DDL.match(code):
+            raise ValueError(f"only CREATE INDEX and DROP INDEX statements are allowed, got: {code.split(chr(10))[0][:60]}")
+        statements.append(code)
+    return statements
+
+
+INDEXER_ROLE = "dblab_indexer"
+
+
+def apply_index_script(db: Any, sql: str) -> list[str]:
+    """Check `sql` with `index_script`, then run its statements on sandbox `db`, one at a time.
+
+    SQLite's `execute` refuses a second statement hidden in one. On PostgreSQL the statements
+    run in a connection of their own, as a role that owns the sandbox's tables and has no other
+    privilege: whatever the text hides, it cannot act as the superuser the sandbox uses.
+    """
+    statements = index_script(sql)
+    if db.engine == "sqlite":
+        for statement in statements:
+            db.con.execute(statement)
+    elif db.engine == "postgres":
+        import psycopg
+
+        exists = db.con.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (INDEXER_ROLE,)).fetchone()
+        if not exists:
+            try:
+                db.con.execute(f"CREATE ROLE {INDEXER_ROLE} LOGIN")
+            except psycopg.errors.DuplicateObject:
+                pass
+        db.con.execute(f"GRANT CREATE, USAGE ON SCHEMA public TO {INDEXER_ROLE}")
+        for table in db.tables():
+            db.con.execute(f'ALTER TABLE public."{table}" OWNER TO {INDEXER_ROLE}')
+        with psycopg.connect(db.location, user=INDEXER_ROLE, autocommit=True) as con:
+            for statement in statements:
+                con.execute(statement)
+    else:
+        for statement in statements:
+            db.con.execute(statement).fetchall()
+    return statements
+
+
+def index_names(db: Any, table: str) -> list[str]:
+    """The names of the indexes on `table` that were created by CREATE INDEX (no automatic ones)."""
+    if db.engine == "sqlite":
+        rows = db.con.execute("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                              "ORDER BY name", (table,)).fetchall()
+    elif db.engine == "postgres":
+        rows = db.con.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname NOT LIKE %s "
+                              "ORDER BY 1", (table, "%_pkey")).fetchall()
+    else:
+        rows = db.con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = ? ORDER BY 1", [table]).fetchall()
+    return [r[0] for r in rows]
+
+
+def workload_steps(con: sqlite3.Connection, queries: Iterable[tuple[str, Iterable | dict]]) -> int:
+    """Total SQLite VM steps of running each (query, params) of a workload once."""
+    return sum(sqlite_steps(con, q, p)[0] for q, p in queries)
+
+
+def executemany_steps(con: sqlite3.Connection, statement: str, rows: list) -> int:
+    """VM steps of `executemany(statement, rows)` inside a transaction that is rolled back."""
+    steps = 0
+
+    def tick() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    con.execute("BEGIN")
+    con.set_progress_handler(tick, 1)
+    try:
+        con.executemany(statement, rows)
+    finally:
+        con.set_progress_handler(None, 0)
+        con.execute("ROLLBACK")
+    return steps

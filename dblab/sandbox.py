@@ -384,6 +384,7 @@ cluster = _Cluster()
 class PostgresSandbox(Sandbox):
     engine = "postgres"
     _placeholder = "%s"
+    is_learner = False  # connects as a non-superuser role (see learner())
 
     def _connect(self) -> Any:
         import psycopg
@@ -399,7 +400,7 @@ class PostgresSandbox(Sandbox):
         con = self.con
         con.execute(f"SET statement_timeout = {int(timeout * 1000)}")
         try:
-            cur = con.execute(query, tuple(params) if params else None)
+            cur = con.execute(query, (params if isinstance(params, dict) else tuple(params)) if params else None)
             rows = cur.fetchall() if cur.description else []
         except psycopg.errors.QueryCanceled as exc:
             raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
@@ -417,6 +418,24 @@ class PostgresSandbox(Sandbox):
             with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+
+    def reader(self) -> "PostgresSandbox":
+        """This database through a role that may read every table and nothing more.
+
+        Answer queries run here: the string is code from the submission, and as superuser it
+        could run COPY ... TO PROGRAM on the grading host.
+        """
+        if getattr(self, "_reader", None) is None:
+            from psycopg.conninfo import make_conninfo
+
+            if not self.sql("SELECT 1 FROM pg_roles WHERE rolname = 'dblab_reader'").rows:
+                try:
+                    self.execute("CREATE ROLE dblab_reader LOGIN NOSUPERUSER; GRANT pg_read_all_data TO dblab_reader")
+                except Exception:  # noqa: BLE001 - another sandbox created it meanwhile
+                    pass
+            self._reader = PostgresSandbox(make_conninfo(self.location, user="dblab_reader", password=""), self.name)
+            self._reader.is_learner = True
+        return self._reader
 
     def learner(self) -> "PostgresSandbox":
         """This database as seen by a login role that owns it but is no superuser.
@@ -447,7 +466,9 @@ class PostgresSandbox(Sandbox):
                 self.execute(f'ALTER {kind} {name} OWNER TO "{role}"')
             except psycopg.Error:
                 pass  # e.g. an extension's object: it stays the superuser's
-        return PostgresSandbox(make_conninfo(self.location, user=role, password=""), self.name)
+        learner = PostgresSandbox(make_conninfo(self.location, user=role, password=""), self.name)
+        learner.is_learner = True
+        return learner
 
     def tables(self) -> list[str]:
         rows = self.con.execute(

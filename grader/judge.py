@@ -296,7 +296,7 @@ def _sandbox_handle(value: Any, share: Path) -> dict | None:
         db, as_ = value, "sandbox"
     if db.engine == "postgres":
         # the answer connects as a role that owns the database but is no superuser
-        learner = db.learner() if "_learner" not in str(db.location) else db
+        learner = db if db.is_learner or "_learner" in str(db.location) else db.learner()
         db.close()
         return {**learner.handle(), "as": as_}
     db.close()

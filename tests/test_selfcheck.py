@@ -9,7 +9,7 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
 def test_selfcheck_over_every_module(tmp_path):
     out = tmp_path / "selfcheck.json"
-    run = subprocess.run([sys.executable, "-m", "grader.cli", "selfcheck", "--json", str(out)],
+    run = subprocess.run([sys.executable, "-m", "grader.cli", "selfcheck", "--json", str(out), "--workers", "2"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
     report = json.loads(out.read_text())

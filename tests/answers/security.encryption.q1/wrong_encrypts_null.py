@@ -1,0 +1,11 @@
+from dblab import sec
+
+
+def rotate_keys(con, keyring, new_key_id):
+    with con.transaction():
+        rows = con.execute("SELECT patient_id, diagnosis, key_id FROM patients").fetchall()
+        for patient_id, blob, key_id in rows:
+            aad = str(patient_id).encode()
+            text = sec.decrypt(keyring[key_id], blob, aad) if blob is not None else b""
+            con.execute("UPDATE patients SET diagnosis = %s, key_id = %s WHERE patient_id = %s",
+                        (sec.encrypt(keyring[new_key_id], text, aad), new_key_id, patient_id))
