@@ -1,0 +1,2 @@
+def grant_vote(voter, request):
+    return False

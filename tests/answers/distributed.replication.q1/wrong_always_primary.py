@@ -1,0 +1,2 @@
+def route_read(session, nodes):
+    return "primary"
