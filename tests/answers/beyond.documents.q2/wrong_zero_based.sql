@@ -1,0 +1,3 @@
+SELECT CAST(doc->>'$.order_id' AS INTEGER) AS order_id, CAST(je.key AS INTEGER) AS line_no,
+       je.value->>'sku' AS sku, coalesce(CAST(je.value->>'qty' AS INTEGER), 1) AS qty
+FROM orders, json_each(doc, '$.lines') AS je

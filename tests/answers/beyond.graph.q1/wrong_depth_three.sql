@@ -1,0 +1,6 @@
+-- stops after three hops: people further away are missing
+WITH RECURSIVE walk(person, hops) AS (
+    SELECT person, 0 FROM start
+    UNION
+    SELECT f.dst, w.hops + 1 FROM walk w JOIN follows f ON f.src = w.person WHERE w.hops < 3)
+SELECT person, min(hops) AS hops FROM walk WHERE person <> (SELECT person FROM start) GROUP BY person
