@@ -8,6 +8,7 @@ score, never counted as zero.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
@@ -220,6 +221,16 @@ def skills_chart(summary: dict, path: Path) -> None:
     plt.close(fig)
 
 
+class _Deferred:
+    """A call run when its result is asked for, shaped like a Future."""
+
+    def __init__(self, fn, *args) -> None:
+        self.fn, self.args = fn, args
+
+    def result(self):
+        return self.fn(*self.args)
+
+
 def evaluate(agent: str, out: Path, wanted: list[str] | None = None, seed: int = 0, trials: int = 1,
              workers: int = 1, budget: float | None = None, base_url: str = "http://127.0.0.1:8000/v1",
              progress: bool = True, limits: Limits | None = None) -> dict:
@@ -234,9 +245,14 @@ def evaluate(agent: str, out: Path, wanted: list[str] | None = None, seed: int =
     t0 = time.monotonic()
     records = []
     bar = tqdm(total=len(jobs), desc=f"eval {agent}", unit="task", disable=not progress)
-    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(run_task, agent, t, k, seed, budget or t["time_budget_s"], base_url, limits)
-                   for t, k in jobs]
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            futures = [pool.submit(run_task, agent, t, k, seed, budget or t["time_budget_s"], base_url, limits)
+                       for t, k in jobs]
+        else:  # one at a time needs no pool of processes (each task's runner is its own process)
+            futures = [_Deferred(run_task, agent, t, k, seed, budget or t["time_budget_s"], base_url, limits)
+                       for t, k in jobs]
         for (t, k), fut in zip(jobs, futures):
             try:
                 records.append(fut.result())
