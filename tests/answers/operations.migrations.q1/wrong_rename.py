@@ -1,0 +1,3 @@
+# contract in the same deploy as expand: version 1 breaks at once
+def expand(con):
+    con.execute("ALTER TABLE customers RENAME COLUMN name TO full_name")

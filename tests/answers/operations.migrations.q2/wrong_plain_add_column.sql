@@ -1,0 +1,7 @@
+ALTER TABLE products ADD COLUMN price_cents bigint;
+UPDATE products SET price_cents = round(price * 100);
+ALTER TABLE products ADD COLUMN status text NOT NULL DEFAULT 'active';
+CREATE TABLE IF NOT EXISTS categories (category text PRIMARY KEY);
+INSERT INTO categories SELECT DISTINCT category FROM products WHERE category IS NOT NULL
+ON CONFLICT DO NOTHING;
+CREATE INDEX IF NOT EXISTS products_category_idx ON products (category);
