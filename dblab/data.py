@@ -272,10 +272,6 @@ def write_csv(tables: list[Table], directory: Path) -> dict[str, str]:
     return sums
 
 
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def checksums() -> dict[str, Any]:
     """The recorded checksums of the shipped/generated files (datasets/checksums.json)."""
     f = DATASETS_DIR / "checksums.json"

@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -231,7 +231,3 @@ def verdicts(root: Path, assignment: str, student: str) -> list[dict]:
     for f in sorted((root / VERDICTS / assignment / student).glob("*.json")):
         out += json.loads(f.read_text())
     return out
-
-
-def result_dicts(results: list[SubmissionResult]) -> list[dict]:
-    return [asdict(r) for r in results]

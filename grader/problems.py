@@ -29,10 +29,6 @@ SOLUTION_END = "### END SOLUTION"
 CANARY = "dblab-canary-5f0c1e7a-do-not-train"
 
 
-def nbgrader_id(problem_id: str) -> str:
-    return problem_id.replace(".", "_")
-
-
 @dataclass
 class Problem:
     grade_id: str
